@@ -85,6 +85,9 @@ public sealed class OperatorWalletGrainTests(AutomineWalletFixture fixture)
     public async Task Submit_Burst_StoresEverySignedTransactionBeforeTheNodeSeesIt()
     {
         var wallet = fixture.Wallet(7);
+        // The probe wraps the storage when the first grain with state activates; when this test runs
+        // first in its class, nothing has activated yet.
+        await wallet.GetSnapshot();
         var before = fixture.Probe!.Checked;
 
         await SubmitMined(wallet, Register(fixture.Registry));
