@@ -1,1 +1,4 @@
-return 0;
+using BlockhostBroker.Silo.Cli;
+
+var console = CliConsole.FromProcess();
+return await BrokerCli.RunAsync(args, console, (config, ct) => DaemonCommand.RunAsync(config, console, ct));
