@@ -55,9 +55,14 @@ public sealed class WireGuardGoDevice : IAsyncDisposable
         }
     }
 
+    private int _disposed;
+
     /// <summary>Deletes the link, stops the process and removes the socket; safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        // A lab disposes every device it started, so a test that disposed one itself gets a second call.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await Namespace.TryExecAsync("ip", "link", "del", "dev", Name);
         using (var exited = new CancellationTokenSource(ExitTimeout))
         {
