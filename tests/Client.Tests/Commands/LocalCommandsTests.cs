@@ -3,6 +3,8 @@ using BlockhostBroker.Client.State;
 using BlockhostBroker.Client.Tests.Support;
 using BlockhostBroker.Client.Tunnel;
 
+using BlockhostBroker.TestSupport;
+
 namespace BlockhostBroker.Client.Tests.Commands;
 
 /// <summary>configure, install, release and status on a state folder, without a chain.</summary>

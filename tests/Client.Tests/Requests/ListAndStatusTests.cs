@@ -2,6 +2,8 @@ using System.Text.Json;
 using BlockhostBroker.Client.Cli;
 using BlockhostBroker.Client.Tests.Support;
 
+using BlockhostBroker.TestSupport;
+
 namespace BlockhostBroker.Client.Tests.Requests;
 
 /// <summary>`list-brokers` and `status` against the fixture's registry and brokers.</summary>

@@ -2,6 +2,8 @@ using BlockhostBroker.Client.Cli;
 using BlockhostBroker.Client.State;
 using BlockhostBroker.Client.Tests.Support;
 
+using BlockhostBroker.TestSupport;
+
 namespace BlockhostBroker.Client.Tests.State;
 
 public sealed class StateDirectoryTests : IDisposable

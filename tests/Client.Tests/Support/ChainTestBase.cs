@@ -1,5 +1,7 @@
 using BlockhostBroker.Client.Cli;
 
+using BlockhostBroker.TestSupport;
+
 namespace BlockhostBroker.Client.Tests.Support;
 
 /// <summary>Shared arrangements of the chain tests: a temp folder per test and the client's arguments for the fixture's chain.</summary>

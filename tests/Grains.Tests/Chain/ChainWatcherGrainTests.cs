@@ -1,6 +1,7 @@
 using BlockhostBroker.Grains.Chain;
 using BlockhostBroker.Grains.Requests;
 using BlockhostBroker.Grains.Tests.Requests;
+using BlockhostBroker.TestSupport.Chain;
 using OnChainStatus = BlockhostBroker.Protocol.Contracts.BrokerRequests.RequestStatus;
 
 namespace BlockhostBroker.Grains.Tests.Chain;
@@ -21,7 +22,7 @@ public sealed class WatchedWorkflowFixture : IAsyncLifetime
     public async ValueTask InitializeAsync() =>
         Cluster = await WorkflowCluster.StartAsync(watch: true, async cluster =>
         {
-            Server = new RequestSubmitter(cluster);
+            Server = new RequestSubmitter(cluster.Chain, cluster.BrokerKey.PublicKey);
             EarlyRequest = await Server.SubmitValidAsync();
         });
 

@@ -6,6 +6,7 @@ using BlockhostBroker.Protocol.Contracts;
 using BlockhostBroker.Protocol.Crypto;
 using BlockhostBroker.Protocol.Keys;
 using BlockhostBroker.Protocol.Payloads;
+using BlockhostBroker.TestSupport.Chain;
 using OnChainStatus = BlockhostBroker.Protocol.Contracts.BrokerRequests.RequestStatus;
 
 namespace BlockhostBroker.Grains.Tests.Requests;
@@ -23,7 +24,7 @@ public sealed class RequestGrainFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Cluster = await WorkflowCluster.StartAsync(watch: false);
-        Server = new RequestSubmitter(Cluster);
+        Server = new RequestSubmitter(Cluster.Chain, Cluster.BrokerKey.PublicKey);
     }
 
     /// <inheritdoc />

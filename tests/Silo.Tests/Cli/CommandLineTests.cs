@@ -4,6 +4,8 @@ using BlockhostBroker.Protocol.Transactions;
 using BlockhostBroker.Silo.Cli;
 using BlockhostBroker.Silo.Tests.Support;
 
+using BlockhostBroker.TestSupport;
+
 namespace BlockhostBroker.Silo.Tests.Cli;
 
 /// <summary>The command table without a daemon: usage errors, key generation, and a daemon that is not there.</summary>

@@ -1,6 +1,8 @@
 using BlockhostBroker.Silo.Config;
 using BlockhostBroker.Silo.Tests.Support;
 
+using BlockhostBroker.TestSupport;
+
 namespace BlockhostBroker.Silo.Tests.Config;
 
 /// <summary>Every kind of config mistake yields exactly one problem, and that problem starts with the key at fault.</summary>

@@ -1,5 +1,7 @@
 using BlockhostBroker.Protocol.Keys;
 
+using BlockhostBroker.TestSupport;
+
 namespace BlockhostBroker.Silo.Tests.Support;
 
 /// <summary>

@@ -1,33 +1,35 @@
 using BlockhostBroker.Protocol.Contracts;
 using BlockhostBroker.Protocol.Keys;
 using BlockhostBroker.Protocol.Payloads;
-using BlockhostBroker.TestSupport.Chain;
 using static BlockhostBroker.Protocol.Contracts.BrokerRequests;
 
-namespace BlockhostBroker.Grains.Tests.Requests;
+namespace BlockhostBroker.TestSupport.Chain;
 
 /// <summary>A request a simulated Blockhost server submitted: its id, block, NFT contract and the server's keys.</summary>
 public sealed record SubmittedRequest(long Id, long Block, string NftContract, Secp256k1KeyPair ServerKey, WireGuardKeyPair WgKey);
 
-/// <summary>Plays the Blockhost server: deploys an NFT contract it owns and submits a request for it, as broker-client does.</summary>
-public sealed class RequestSubmitter(WorkflowCluster cluster)
+/// <summary>
+/// Plays the Blockhost server: deploys an NFT contract it owns and submits a request for it, as broker-client does.
+/// The requester defaults to dev account 2 (0 deploys, 1 is the operator).
+/// </summary>
+public sealed class RequestSubmitter(BrokerChain chain, Secp256k1PublicKey brokerKey, DevAccount? requester = null)
 {
     /// <summary>The requester: owner of every NFT contract it deploys.</summary>
-    public DevAccount Requester => cluster.Chain.Accounts[2];
+    public DevAccount Requester { get; } = requester ?? chain.Accounts[2];
 
     /// <summary>Submits a well-formed request sealed to the broker's key.</summary>
     public Task<SubmittedRequest> SubmitValidAsync() =>
-        SubmitAsync((payload, _) => PayloadSealer.SealRequest(payload, cluster.BrokerKey.PublicKey));
+        SubmitAsync((payload, _) => PayloadSealer.SealRequest(payload, brokerKey));
 
     /// <summary>Submits a request; <paramref name="seal"/> turns the payload (and its NFT contract) into the on-chain bytes.</summary>
     public async Task<SubmittedRequest> SubmitAsync(Func<RequestPayload, string, byte[]> seal)
     {
-        var nft = await cluster.Chain.DeployTestNftAsync(Requester.Address);
+        var nft = await chain.DeployTestNftAsync(Requester.Address);
         var serverKey = Secp256k1KeyPair.Generate();
         var wgKey = WireGuardKeyPair.Generate();
         var payload = new RequestPayload(wgKey.PublicKey, nft, serverKey.PublicKey);
         var call = ContractReader.Calldata(new SubmitRequestFunction { NftContract = nft, EncryptedPayload = seal(payload, nft) });
-        var receipt = await cluster.Chain.SendAsync(Requester, cluster.Chain.Contracts.BrokerRequests, call);
+        var receipt = await chain.SendAsync(Requester, chain.Contracts.BrokerRequests, call);
         Assert.True(receipt.Succeeded, $"submitRequest reverted: {receipt.TransactionHash}");
         var submitted = EventLogs.DecodeAll<RequestSubmittedEvent>(receipt.Logs).Single().Event;
         return new SubmittedRequest((long)submitted.RequestId, receipt.BlockNumber, nft, serverKey, wgKey);
@@ -35,15 +37,15 @@ public sealed class RequestSubmitter(WorkflowCluster cluster)
 
     /// <summary>The request as the contract holds it now.</summary>
     public async Task<BrokerRequests.Request> ReadAsync(long requestId) =>
-        (await new ContractReader(cluster.Chain.Rpc, cluster.Chain.Contracts.BrokerRequests)
+        (await new ContractReader(chain.Rpc, chain.Contracts.BrokerRequests)
             .QueryDtoAsync<GetRequestFunction, GetRequestOutput>(new GetRequestFunction { RequestId = requestId })).Request;
 
     /// <summary>How many ResponseSubmitted events the contract emitted for a request, over the whole chain.</summary>
     public async Task<int> CountResponsesAsync(long requestId)
     {
-        var head = await cluster.Chain.Rpc.GetBlockNumberAsync();
-        var logs = await cluster.Chain.Rpc.GetLogsAsync(
-            EventLogs.Filter<ResponseSubmittedEvent>(cluster.Chain.Contracts.BrokerRequests, 0, head, (System.Numerics.BigInteger)requestId));
+        var head = await chain.Rpc.GetBlockNumberAsync();
+        var logs = await chain.Rpc.GetLogsAsync(
+            EventLogs.Filter<ResponseSubmittedEvent>(chain.Contracts.BrokerRequests, 0, head, (System.Numerics.BigInteger)requestId));
         return logs.Count;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace BlockhostBroker.Silo.Tests.Support;
+namespace BlockhostBroker.TestSupport;
 
 /// <summary>Free TCP ports on loopback, picked by the kernel.</summary>
 public static class FreePort
