@@ -91,9 +91,10 @@ contract Deploy is Script {
 
         if (config.brokerPubkey.length != 0) {
             vm.startBroadcast(config.operatorKey);
-            deployment.brokerId = deployment.registry.registerBroker(
-                address(deployment.requests), config.brokerPubkey, config.brokerRegion, config.brokerCapacity
-            );
+            deployment.brokerId = deployment.registry
+                .registerBroker(
+                    address(deployment.requests), config.brokerPubkey, config.brokerRegion, config.brokerCapacity
+                );
             vm.stopBroadcast();
         }
     }

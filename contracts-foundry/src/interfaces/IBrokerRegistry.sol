@@ -19,9 +19,7 @@ interface IBrokerRegistry {
     }
 
     /// @notice `operator` registered broker `brokerId` with its request contract and region.
-    event BrokerRegistered(
-        uint256 indexed brokerId, address indexed operator, address requestsContract, string region
-    );
+    event BrokerRegistered(uint256 indexed brokerId, address indexed operator, address requestsContract, string region);
 
     /// @notice Broker `brokerId` changed its pubkey, region or capacity.
     event BrokerUpdated(uint256 indexed brokerId, address indexed operator);
