@@ -38,7 +38,7 @@ public static class PayloadReasons
     /// <summary>nftContract is not a string holding 0x and 40 hex digits, or is the zero address.</summary>
     public const string BadNftContract = Prefix + "bad " + PayloadFields.NftContract;
     /// <summary>nftContract is mixed-case and fails EIP-55.</summary>
-    public const string BadNftContractChecksum = Prefix + "bad " + PayloadFields.NftContract + " checksum";
+    public const string BadNftContractChecksum = Prefix + PayloadFields.NftContract + " not EIP-55";
     /// <summary>nftContract differs from the contract the request was submitted for (checked by the broker).</summary>
     public const string NftContractMismatch = Prefix + PayloadFields.NftContract + " mismatch";
     /// <summary>serverPubkey is not hex of a 65-byte uncompressed secp256k1 point on the curve.</summary>
@@ -46,7 +46,7 @@ public static class PayloadReasons
     /// <summary>prefix is not an IPv6 prefix with zero host bits.</summary>
     public const string BadPrefix = Prefix + "bad " + PayloadFields.Prefix;
     /// <summary>prefix has a length other than the one expected.</summary>
-    public const string UnexpectedPrefixLength = Prefix + "unexpected " + PayloadFields.Prefix + " length";
+    public const string UnexpectedPrefixLength = Prefix + "wrong " + PayloadFields.Prefix + " length";
     /// <summary>gateway is not an IPv6 address.</summary>
     public const string BadGateway = Prefix + "bad " + PayloadFields.Gateway;
     /// <summary>gateway is not global unicast or lies inside the client's prefix.</summary>

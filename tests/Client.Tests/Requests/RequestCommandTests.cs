@@ -180,7 +180,7 @@ public sealed class RequestCommandTests(ClientChain chain) : ChainTestBase(chain
 
     public static TheoryData<string, string> UnusableAnswers => new()
     {
-        { "wrong-length", "payload: unexpected prefix length" },
+        { "wrong-length", "payload: wrong prefix length" },
         { "undecryptable", "payload: not decryptable" },
         { "gateway-inside", "payload: unusable gateway" },
     };

@@ -56,7 +56,7 @@ public sealed class RequestPayloadTests
 
         Assert.Equal(PayloadError.BadAddressChecksum, parsed.Error);
         Assert.Equal(PayloadReasons.BadNftContractChecksum, parsed.Reason);
-        Assert.Equal("payload: bad nftContract checksum", parsed.Reason);
+        Assert.Equal("payload: nftContract not EIP-55", parsed.Reason);
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed class ResponseValidatorTests
         var result = ResponseValidator.Validate(response, expected);
 
         Assert.Equal(PayloadError.UnexpectedPrefixLength, result.Error);
-        Assert.Equal("payload: unexpected prefix length", result.Reason);
+        Assert.Equal("payload: wrong prefix length", result.Reason);
     }
 
     [Fact]
