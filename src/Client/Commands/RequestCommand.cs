@@ -67,6 +67,15 @@ public sealed class RequestCommand : IClientCommand
         var choice = new BrokerTarget.Choice(context.GetValue(_options.BrokerId), context.GetValue(_options.Region),
             context.GetValue(_options.RequestsContract), context.GetValue(_options.BrokerPubkey));
         var broker = await BrokerTarget.ResolveAsync(chain, context.Globals.RegistryContract, choice, cancellationToken);
+        if (!context.GetValue(_options.Force)
+            && await new SubmittedRequestFinder(chain.Rpc, chain.ChainId).FindAsync(
+                broker, nftContract, wallet.Address, wireGuard, ecies, context.Environment.Time.GetUtcNow(), cancellationToken) is { } found)
+        {
+            // An earlier run broadcast submitRequest and was stopped before it saved the receipt: wait for that request.
+            state.WriteRequest(found);
+            view.Note($"Found request #{found.RequestId} this wallet submitted in {found.TransactionHash} (block {found.SubmittedBlock}); waiting for its answer.");
+            return found;
+        }
         view.Note($"Asking broker {(broker.BrokerId is { } id ? $"#{id} " : "")}at {broker.RequestsContract} for a prefix for {nftContract}.");
         var request = await new RequestSubmitter(chain, wallet, context.Environment.Time)
             .SubmitAsync(broker, nftContract, wireGuard, ecies, cancellationToken);

@@ -50,6 +50,29 @@ public sealed class RequestCommandTests(ClientChain chain) : ChainTestBase(chain
     }
 
     [Fact]
+    public async Task Request_StoppedAfterBroadcastBeforeSaving_FindsItsSubmittedRequestAndSubmitsNothingMore()
+    {
+        var nft = await Chain.NewNftAsync();
+        await using var broker = await ScriptedBroker.StartAsync(Chain, Chain.Main, new BrokerDecision.Approve(ScriptedBroker.DefaultResponse()));
+        AssertExit(ExitCode.Success, await RequestAsync(nft, "--broker-id", Chain.Main.Id.ToString()));
+        var state = new StateDirectory(State);
+        var first = state.ReadRequest()!;
+        // What a run killed between eth_sendRawTransaction and writing request.json leaves: the keys, nothing else.
+        File.Delete(state.PathOf(StateDirectory.RequestFile));
+        File.Delete(state.PathOf(StateDirectory.AllocationFile));
+        var nonce = await Chain.NonceAsync(Chain.ServerWallet);
+
+        var again = await RequestAsync(nft, "--broker-id", Chain.Main.Id.ToString());
+
+        AssertExit(ExitCode.Success, again);
+        Assert.Equal(nonce, await Chain.NonceAsync(Chain.ServerWallet));
+        Assert.Single(broker.Received);
+        var found = state.ReadRequest()!;
+        Assert.Equal((first.RequestId, first.TransactionHash, first.SubmittedBlock), (found.RequestId, found.TransactionHash, found.SubmittedBlock));
+        Assert.Equal(first.RequestId, state.ReadAllocation()!.RequestId);
+    }
+
+    [Fact]
     public async Task Request_NoBrokerNamed_PicksTheActiveBrokerWithRoom()
     {
         var nft = await Chain.NewNftAsync();
