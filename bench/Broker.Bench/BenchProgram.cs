@@ -9,6 +9,8 @@ namespace BlockhostBroker.Bench;
 public static class BenchProgram
 {
     private const string AllFigures = "abcdef";
+    private const string ChainFigures = "abe"; // share one chain and daemon; run first, then that rig stops
+    private const string RunOrder = "abecdf";
     private const string Usage = "usage: Broker.Bench [--only LETTERS (of abcdef)] [--markdown FILE] [--quick (small counts, a smoke run)]";
 
     /// <summary>Runs; exit code 0 when every figure was measured (met or not), 1 when one failed, 2 on bad arguments.</summary>
@@ -25,13 +27,19 @@ public static class BenchProgram
         ChainRig? rig = null;
         try
         {
-            foreach (var figure in only)
+            var order = RunOrder.Where(only.Contains).ToList();
+            foreach (var figure in order)
             {
                 Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] figure ({figure}) …");
                 try
                 {
-                    if (figure is 'a' or 'b' or 'e')
+                    if (ChainFigures.Contains(figure))
                         rig ??= await ChainRig.StartAsync(lab);
+                    else if (rig is not null)
+                    {
+                        await rig.DisposeAsync(); // its anvil and daemon would load the machine under the other figures
+                        rig = null;
+                    }
                     var measured = await RunFigureAsync(figure, rig, lab, quick ? Counts.Quick : Counts.Full);
                     var load = LoadAverage();
                     rows.AddRange(measured.Select(r => r with { Load = load }));
@@ -49,6 +57,7 @@ public static class BenchProgram
         {
             if (rig is not null) await rig.DisposeAsync();
         }
+        rows = [.. rows.OrderBy(r => r.Figure, StringComparer.Ordinal)];
         Console.Write(FigureTable.Text(rows));
         if (markdown is not null)
             await File.WriteAllTextAsync(markdown, FigureTable.Markdown(rows));
@@ -59,6 +68,10 @@ public static class BenchProgram
     {
         'a' => LatencyFigure.RunAsync(rig!, counts.Sequential),
         'b' => BurstFigure.RunAsync(rig!, counts.Burst),
+        'c' => IpamFigure.RunAsync(counts.PoolSizes, counts.Allocations),
+        'd' => PeersFigure.RunAsync(lab, counts.Peers),
+        'e' => RecoveryFigure.RunAsync(rig!, counts.InFlight),
+        'f' => MemoryFigure.RunAsync(lab, counts.MemoryAllocations),
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "unknown figure"),
     };
 
@@ -86,10 +99,10 @@ public static class BenchProgram
     }
 
     /// <summary>How many of each: the figures, or a quick smoke run of the same code.</summary>
-    private sealed record Counts(int Sequential, int Burst, int InFlight, int Peers, int[] PoolSizes, int MemoryAllocations)
+    private sealed record Counts(int Sequential, int Burst, int InFlight, int Peers, int[] PoolSizes, int Allocations, int MemoryAllocations)
     {
-        public static readonly Counts Full = new(50, 200, 100, 1_000, [1_000, 100_000], 10_000);
-        public static readonly Counts Quick = new(5, 20, 10, 100, [100, 1_000], 500);
+        public static readonly Counts Full = new(50, 200, 100, 1_000, [1_000, 100_000], 300, 10_000);
+        public static readonly Counts Quick = new(5, 20, 10, 100, [100, 1_000], 50, 500);
     }
 
     // The first field of /proc/loadavg: the 1-minute load average.

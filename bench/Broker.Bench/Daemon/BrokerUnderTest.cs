@@ -57,11 +57,11 @@ public sealed class BrokerUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>The daemon's resident memory now (VmRSS of /proc/PID/status), in bytes.</summary>
-    public long ResidentBytes()
+    /// <summary>A memory field of /proc/PID/status in bytes (e.g. "VmRSS", "RssAnon", "RssFile", "VmHWM").</summary>
+    public long MemoryBytes(string field)
     {
         var pid = Daemon.ProcessId ?? throw new InvalidOperationException("the daemon is not running");
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         var kib = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
         return kib * 1024;
     }

@@ -1,4 +1,5 @@
 using BlockhostBroker.Bench.Chain;
+using BlockhostBroker.Bench.Daemon;
 using BlockhostBroker.Bench.Report;
 
 namespace BlockhostBroker.Bench.Figures;
@@ -17,6 +18,7 @@ public static class BurstFigure
     {
         var prepared = await Task.WhenAll(rig.BrokerServers.PrepareAsync(count), rig.BaselineServers.PrepareAsync(count));
         var broker = await MeasureAsync(rig.BrokerServers, rig.BrokerAnswers, prepared[0], TimeSpan.FromMinutes(5));
+        var steps = await StepTimeline.DescribeAsync(rig.Broker, broker.RequestIds);
         rig.EnsureBaselineRuns();
         // The baseline answers about one request per block, plus its 5 s polls.
         var baseline = await MeasureAsync(rig.BaselineServers, rig.BaselineAnswers, prepared[1], TimeSpan.FromSeconds(count * 4 + 120));
@@ -30,10 +32,12 @@ public static class BurstFigure
             new FigureRow("b", $"burst of {count}: blocks the requests themselves spanned; approved answers",
                 $"{Units.Blocks(broker.RequestBlocks)}; {broker.Approved} of {count}",
                 $"{Units.Blocks(baseline.RequestBlocks)}; {baseline.Approved} of {count}"),
+            new FigureRow("b", $"burst of {count}: answers per block, counted from the first request's block", broker.PerBlock, baseline.PerBlock),
+            new FigureRow("b", $"burst of {count} in the daemon: the last request reached each step, after the first was seen", steps),
         ];
     }
 
-    private sealed record Side(long Blocks, double Seconds, long RequestBlocks, int Approved);
+    private sealed record Side(long Blocks, double Seconds, long RequestBlocks, int Approved, string PerBlock, IReadOnlyList<long> RequestIds);
 
     private static async Task<Side> MeasureAsync(ServerFleet servers, ResponseLog answers, IReadOnlyList<PreparedServer> prepared, TimeSpan timeout)
     {
@@ -42,6 +46,15 @@ public static class BurstFigure
         var all = await answers.WaitForAllAsync([.. sent.Select(s => s.Id)], first, timeout);
         var last = all.Values.MaxBy(a => a.Block)!;
         var seconds = (all.Values.Max(a => a.SeenAtUtc) - sent.Min(s => s.SeenAtUtc)).TotalSeconds;
-        return new Side(last.Block - first, seconds, sent.Max(s => s.Block) - first + 1, all.Values.Count(a => a.Approved));
+        var perBlock = all.Values.GroupBy(a => a.Block - first).OrderBy(g => g.Key).Select(g => $"+{g.Key}:{g.Count()}");
+        return new Side(last.Block - first, seconds, sent.Max(s => s.Block) - first + 1, all.Values.Count(a => a.Approved),
+            Abbreviate(perBlock), [.. sent.Select(s => s.Id)]);
+    }
+
+    // Long lists (the baseline's one answer per block) show their first and last few entries.
+    private static string Abbreviate(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 12 ? string.Join(" ", list) : $"{string.Join(" ", list.Take(5))} … {string.Join(" ", list.TakeLast(3))}";
     }
 }
