@@ -42,7 +42,7 @@ public sealed class RequestGrainTests(RequestGrainFixture fixture) : IClassFixtu
     {
         var request = await Server.SubmitValidAsync();
 
-        await Cluster.Request(request.Id).Seen(await SeenFromChain(request));
+        await Cluster.Request(request.Id).Seen(await Server.SeenAsync(request));
         var snapshot = await Cluster.WaitFinalAsync(request.Id);
 
         var onChain = await Server.ReadAsync(request.Id);
@@ -85,7 +85,7 @@ public sealed class RequestGrainTests(RequestGrainFixture fixture) : IClassFixtu
     public async Task Seen_DeliveredRepeatedly_IsAnsweredOnceAndSeenOnce()
     {
         var request = await Server.SubmitValidAsync();
-        var seen = await SeenFromChain(request);
+        var seen = await Server.SeenAsync(request);
         var grain = Cluster.Request(request.Id);
 
         await Task.WhenAll(grain.Seen(seen), grain.Seen(seen), grain.Seen(seen));
@@ -133,7 +133,7 @@ public sealed class RequestGrainTests(RequestGrainFixture fixture) : IClassFixtu
     public async Task Submitted_RequestExpiresBeforeTheResponseIsMined_IsExpiredAndItsPrefixAndPeerAreReleased()
     {
         var request = await Server.SubmitValidAsync();
-        var seen = await SeenFromChain(request);
+        var seen = await Server.SeenAsync(request);
         await SetAutomine(false);
         try
         {
@@ -170,14 +170,8 @@ public sealed class RequestGrainTests(RequestGrainFixture fixture) : IClassFixtu
 
     private async Task<RequestSnapshot> HandOverAndWait(SubmittedRequest request)
     {
-        await Cluster.Request(request.Id).Seen(await SeenFromChain(request));
+        await Cluster.Request(request.Id).Seen(await Server.SeenAsync(request));
         return await Cluster.WaitFinalAsync(request.Id);
-    }
-
-    private async Task<SeenRequest> SeenFromChain(SubmittedRequest request)
-    {
-        var onChain = await Server.ReadAsync(request.Id);
-        return new SeenRequest(request.Id, onChain.Requester, onChain.NftContract, onChain.EncryptedPayload, (long)onChain.SubmittedAt, request.Block);
     }
 
     private async Task AssertRejectedOnChain(SubmittedRequest request, RequestSnapshot snapshot, string reason)

@@ -13,8 +13,9 @@ namespace BlockhostBroker.Grains.Tests.Requests;
 
 /// <summary>
 /// The whole request workflow on real parts: anvil with a forge-built BrokerRequests owned by the operator, a
-/// wireguard-go gateway in its own namespace, and one silo with the real prefix pool (SQLite file), WireGuard
-/// grain, operator wallet and request workflow. Everything is torn down on dispose, also after a failed start.
+/// wireguard-go gateway in its own namespace, and one silo (or several sharing one SQLite file, the first holding
+/// the interface) with the real prefix pool, WireGuard grain, operator wallet and request workflow. Everything is
+/// torn down on dispose, also after a failed start.
 /// </summary>
 public sealed class WorkflowCluster : IAsyncDisposable
 {
@@ -39,7 +40,10 @@ public sealed class WorkflowCluster : IAsyncDisposable
     public WireGuardOptions WireGuard { get; private set; } = null!;
 
     /// <summary>The cluster's grain factory.</summary>
-    public IGrainFactory Grains => (_cluster ?? throw new InvalidOperationException("the silo is not started")).Client;
+    public IGrainFactory Grains => TestCluster.Client;
+
+    /// <summary>The in-process cluster, to kill and add silos.</summary>
+    public InProcessTestCluster TestCluster => _cluster ?? throw new InvalidOperationException("the silo is not started");
 
     /// <summary>The RequestGrain of a request id of the deployed contract.</summary>
     public IRequestGrain Request(long requestId) =>
@@ -48,8 +52,13 @@ public sealed class WorkflowCluster : IAsyncDisposable
     /// <summary>The operator wallet grain.</summary>
     public IOperatorWalletGrain Wallet => Grains.GetGrain<IOperatorWalletGrain>(Options.WalletKey);
 
-    /// <summary>Starts chain and gateway, runs <paramref name="beforeSilo"/>, then the silo; with <paramref name="watch"/> the watcher starts too.</summary>
-    public static async Task<WorkflowCluster> StartAsync(bool watch, Func<WorkflowCluster, Task>? beforeSilo = null)
+    /// <summary>
+    /// Starts chain and gateway, runs <paramref name="beforeSilo"/> (which may still change <see cref="Options"/>), then
+    /// <paramref name="silos"/> silos, each also configured by <paramref name="configureSilo"/>; with <paramref name="watch"/>
+    /// the watcher starts too.
+    /// </summary>
+    public static async Task<WorkflowCluster> StartAsync(
+        bool watch, Func<WorkflowCluster, Task>? beforeSilo = null, short silos = 1, Action<ISiloBuilder>? configureSilo = null)
     {
         var chain = new BrokerChain();
         LiveGateway? gateway = null;
@@ -63,7 +72,7 @@ public sealed class WorkflowCluster : IAsyncDisposable
                 await cluster.ConfigureAsync();
                 if (beforeSilo is not null)
                     await beforeSilo(cluster);
-                await cluster.StartSiloAsync(watch);
+                await cluster.StartSilosAsync(watch, silos, configureSilo);
                 return cluster;
             }
             catch
@@ -121,7 +130,7 @@ public sealed class WorkflowCluster : IAsyncDisposable
         };
     }
 
-    private async Task StartSiloAsync(bool watch)
+    private async Task StartSilosAsync(bool watch, short silos, Action<ISiloBuilder>? configureSilo)
     {
         var database = Path.Combine(Gateway.Lab.TempDirectory, "broker.db");
         var operatorKeyFile = Path.Combine(Gateway.Lab.TempDirectory, "operator.key");
@@ -134,16 +143,19 @@ public sealed class WorkflowCluster : IAsyncDisposable
             PollInterval = FastPoll,
             RejectionsPerRequesterPerHour = 0,
         };
-        var builder = new InProcessTestClusterBuilder(1);
+        // With several silos the first holds the interface and the others place its grain there.
+        var gateway = silos == 1 ? WireGuard : WireGuard.WithHost(WireGuardTestCluster.PrimarySilo);
+        var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddBrokerStorage(new BrokerStorageOptions { SqlitePath = database });
             silo.Services.AddPrefixPool(pool => pool.UpstreamPrefix = WireGuard.UpstreamPrefix);
-            silo.AddWireGuard(WireGuard);
+            silo.AddWireGuard(gateway);
             silo.AddOperatorWallet(wallet);
             if (watch) silo.AddRequestWorkflow(Options);
             else silo.AddRequestWorkflowServices(Options);
+            configureSilo?.Invoke(silo);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
