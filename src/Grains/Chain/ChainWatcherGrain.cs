@@ -94,7 +94,9 @@ public sealed partial class ChainWatcherGrain(
 
     private async Task CatchUpFromPending()
     {
-        var pending = await _reader.ReadPending();
+        // Read at the safe head, as the logs are: a request in a block without enough confirmations may vanish in a reorg.
+        var safeHead = ChainWatcherBlocks.SafeHead(await rpc.GetBlockNumberAsync(), _options.Confirmations);
+        var pending = safeHead < 0 ? [] : await _reader.ReadPending(safeHead);
         await Deliver(pending);
         LogCaughtUp(_key.ToString(), pending.Count);
     }

@@ -17,7 +17,7 @@ public sealed record RequestHistoryEntry(
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] string? Note);
 
-/// <summary>A request's state and history, for the admin CLI and the status API.</summary>
+/// <summary>A request's state and history, for the admin CLI and the status API; <c>LastError</c> is why the current step keeps failing (null once it succeeds).</summary>
 [GenerateSerializer, Immutable, Alias("RequestSnapshot")]
 public sealed record RequestSnapshot(
     [property: Id(0)] long RequestId,
@@ -28,7 +28,8 @@ public sealed record RequestSnapshot(
     [property: Id(5)] string? RejectionReason,
     [property: Id(6)] string? TxHash,
     [property: Id(7)] long? Nonce,
-    [property: Id(8)] IReadOnlyList<RequestHistoryEntry> History);
+    [property: Id(8)] IReadOnlyList<RequestHistoryEntry> History,
+    [property: Id(9)] string? LastError = null);
 
 /// <summary>One on-chain request (key "chainId:contract:requestId"): a persisted state machine from Seen to Confirmed or Expired.</summary>
 [Alias("IRequestGrain")]

@@ -24,6 +24,7 @@ public sealed partial class RequestGrain(
     private RequestKey _key = null!;
     private IGrainTimer? _retryTimer;
     private int _failures;
+    private string? _lastError;
     private bool _reminderKnown;
     private bool _finishedHere;
 
@@ -68,6 +69,7 @@ public sealed partial class RequestGrain(
             await EnsureReminder();
             var wait = await RunSteps();
             _failures = 0;
+            _lastError = null;
             if (wait is { } delay)
                 ScheduleRetry(delay);
         }
@@ -75,6 +77,7 @@ public sealed partial class RequestGrain(
         {
             // Chain, wallet, pool and WireGuard failures are retried, never turned into a rejection.
             _failures++;
+            _lastError = $"{error.GetType().Name}: {error.Message}";
             var delay = RequestTiming.Backoff(_failures);
             LogStepFailed(error, _key.ToString(), State.Status, _failures, delay.TotalSeconds);
             ScheduleRetry(delay);
@@ -83,7 +86,7 @@ public sealed partial class RequestGrain(
     }
 
     /// <inheritdoc />
-    public Task<RequestSnapshot> GetSnapshot() => Task.FromResult(RequestMachine.ToSnapshot(State, _key.RequestId));
+    public Task<RequestSnapshot> GetSnapshot() => Task.FromResult(RequestMachine.ToSnapshot(State, _key.RequestId, _lastError));
 
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status)

@@ -110,10 +110,10 @@ public static class RequestMachine
         _ => false,
     };
 
-    /// <summary>The state as the admin CLI and status API show it.</summary>
-    public static RequestSnapshot ToSnapshot(RequestState state, long requestId) => new(
+    /// <summary>The state as the admin CLI and status API show it, with the failure the current step is retrying after, if any.</summary>
+    public static RequestSnapshot ToSnapshot(RequestState state, long requestId, string? lastError = null) => new(
         requestId, state.Status, state.Request?.Requester, state.Request?.NftContract, state.Prefix,
-        state.RejectionReason, state.TxHash, state.Nonce, state.History);
+        state.RejectionReason, state.TxHash, state.Nonce, state.History, lastError);
 
     private static void Require(RequestState state, RequestStatus to, params ReadOnlySpan<RequestStatus> allowed)
     {

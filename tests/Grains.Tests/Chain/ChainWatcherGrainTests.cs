@@ -36,7 +36,7 @@ public sealed class ChainWatcherGrainTests(WatchedWorkflowFixture fixture) : ICl
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private WorkflowCluster Cluster => fixture.Cluster;
 
-    private IChainWatcherGrain Watcher => Cluster.Grains.GetGrain<IChainWatcherGrain>(Cluster.Options.WatcherKey.ToString());
+    private IChainWatcherGrain Watcher => Cluster.Watcher;
 
     [Fact]
     public async Task Start_RequestSubmittedBeforeTheSiloStarted_IsCaughtUpFromPendingAndApproved()
@@ -70,28 +70,14 @@ public sealed class ChainWatcherGrainTests(WatchedWorkflowFixture fixture) : ICl
         var fork = await Cluster.Chain.Rpc.GetBlockNumberAsync(TestContext.Current.CancellationToken);
         for (var i = 0; i < BlocksMinedBeforeRevert; i++)
             await Cluster.Chain.MineAsync();
-        var ahead = await WaitForStatus(s => s.Cursor >= fork + BlocksMinedBeforeRevert);
+        var ahead = await Cluster.WaitForWatcherAsync(s => s.Cursor >= fork + BlocksMinedBeforeRevert);
 
         await Cluster.Chain.RevertAsync(snapshotId);
         // Lands in block fork + 1, below the cursor: only a rewind reads it from the logs before the pending catch-up would.
         var request = await fixture.Server.SubmitValidAsync();
-        var rewound = await WaitForStatus(s => s.Reorgs > ahead.Reorgs && s.RequestsSeen > ahead.RequestsSeen);
+        var rewound = await Cluster.WaitForWatcherAsync(s => s.Reorgs > ahead.Reorgs && s.RequestsSeen > ahead.RequestsSeen);
 
         Assert.True(rewound.Cursor < ahead.Cursor, $"cursor {ahead.Cursor} -> {rewound.Cursor}");
         Assert.Equal(RequestStatus.Confirmed, (await Cluster.WaitFinalAsync(request.Id, Deadline)).Status);
-    }
-
-    private async Task<WatcherStatus> WaitForStatus(Func<WatcherStatus, bool> condition)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            var status = await Watcher.GetStatus();
-            if (condition(status))
-                return status;
-            if (DateTime.UtcNow > until)
-                Assert.Fail($"watcher status never matched: {status}");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
     }
 }

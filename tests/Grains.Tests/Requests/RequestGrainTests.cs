@@ -78,7 +78,34 @@ public sealed class RequestGrainTests(RequestGrainFixture fixture) : IClassFixtu
         var snapshot = await HandOverAndWait(request);
 
         await AssertRejectedOnChain(request, snapshot, PayloadReasons.BadWgPubkey);
-        Assert.Null(await Cluster.Grains.GetGrain<IPrefixPoolGrain>(PrefixPoolGrain.SingletonKey).Get(request.NftContract));
+        await AssertNothingAllocated(request);
+    }
+
+    [Fact]
+    public async Task Seen_NftOwnershipTransferredAfterSubmission_IsRejectedOnChainAsOwnerMismatch()
+    {
+        // submitRequest checked the owner; the broker checks again when it works on the request.
+        var request = await Server.SubmitValidAsync();
+        await Server.CallNftAsync(request.NftContract, ContractReader.Calldata(
+            new Ownable.TransferOwnershipFunction { NewOwner = Cluster.Chain.Accounts[3].Address }));
+
+        var snapshot = await HandOverAndWait(request);
+
+        await AssertRejectedOnChain(request, snapshot, RejectionReasons.NftOwnerMismatch);
+        await AssertNothingAllocated(request);
+    }
+
+    [Fact]
+    public async Task Seen_NftStopsReportingErc721AfterSubmission_IsRejectedOnChainAsNotErc721()
+    {
+        var nft = await Server.DeployNftAsync("SwitchableNFT");
+        var request = await Server.SubmitValidForAsync(nft);
+        await Server.CallNftAsync(nft, ContractReader.Calldata(new SetReportsErc721Function { On = false }));
+
+        var snapshot = await HandOverAndWait(request);
+
+        await AssertRejectedOnChain(request, snapshot, RejectionReasons.NftNotErc721);
+        await AssertNothingAllocated(request);
     }
 
     [Fact]
@@ -151,9 +178,7 @@ public sealed class RequestGrainTests(RequestGrainFixture fixture) : IClassFixtu
 
         Assert.Equal(RequestStatus.Expired, snapshot.Status);
         Assert.Equal(0, await Server.CountResponsesAsync(request.Id));
-        Assert.Null(await Cluster.Grains.GetGrain<IPrefixPoolGrain>(PrefixPoolGrain.SingletonKey).Get(request.NftContract));
-        var device = await Cluster.Gateway.Client.GetDevice(Cluster.WireGuard.Interface, TestContext.Current.CancellationToken);
-        Assert.DoesNotContain(device.Peers, p => p.PublicKey == request.WgKey.PublicKey.ToBase64());
+        await AssertNothingAllocated(request);
     }
 
     private Task SetAutomine(bool on) => Cluster.Chain.Rpc.RequestAsync("evm_setAutomine", [on]);
@@ -174,6 +199,13 @@ public sealed class RequestGrainTests(RequestGrainFixture fixture) : IClassFixtu
         return await Cluster.WaitFinalAsync(request.Id);
     }
 
+    private async Task AssertNothingAllocated(SubmittedRequest request)
+    {
+        Assert.Null(await Cluster.Grains.GetGrain<IPrefixPoolGrain>(PrefixPoolGrain.SingletonKey).Get(request.NftContract));
+        var device = await Cluster.Gateway.Client.GetDevice(Cluster.WireGuard.Interface, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(device.Peers, p => p.PublicKey == request.WgKey.PublicKey.ToBase64());
+    }
+
     private async Task AssertRejectedOnChain(SubmittedRequest request, RequestSnapshot snapshot, string reason)
     {
         var onChain = await Server.ReadAsync(request.Id);
@@ -181,4 +213,13 @@ public sealed class RequestGrainTests(RequestGrainFixture fixture) : IClassFixtu
         Assert.Equal((OnChainStatus.Rejected, reason), (onChain.Status, onChain.RejectionReason));
         Assert.Empty(onChain.ResponsePayload);
     }
+}
+
+/// <summary><c>setReportsErc721(bool)</c> of the SwitchableNFT test contract.</summary>
+[Nethereum.ABI.FunctionEncoding.Attributes.Function("setReportsErc721")]
+internal sealed class SetReportsErc721Function : Nethereum.Contracts.FunctionMessage
+{
+    /// <summary>False makes supportsInterface deny ERC721.</summary>
+    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("bool", "on", 1)]
+    public bool On { get; set; }
 }

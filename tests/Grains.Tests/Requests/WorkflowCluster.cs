@@ -49,6 +49,9 @@ public sealed class WorkflowCluster : IAsyncDisposable
     public IRequestGrain Request(long requestId) =>
         Grains.GetGrain<IRequestGrain>(new RequestKey(Options.WatcherKey, requestId).ToString());
 
+    /// <summary>The watcher of the deployed contract.</summary>
+    public IChainWatcherGrain Watcher => Grains.GetGrain<IChainWatcherGrain>(Options.WatcherKey.ToString());
+
     /// <summary>The operator wallet grain.</summary>
     public IOperatorWalletGrain Wallet => Grains.GetGrain<IOperatorWalletGrain>(Options.WalletKey);
 
@@ -100,6 +103,21 @@ public sealed class WorkflowCluster : IAsyncDisposable
             if (DateTime.UtcNow > until)
                 Assert.Fail($"request {requestId} still {snapshot.Status}: {string.Join(", ", snapshot.History.Select(h => $"{h.Status} {h.Note}"))}");
             await Task.Delay(FastPoll);
+        }
+    }
+
+    /// <summary>Polls the watcher's status until it matches; fails with the last status after the deadline.</summary>
+    public async Task<WatcherStatus> WaitForWatcherAsync(Func<WatcherStatus, bool> condition, TimeSpan? deadline = null)
+    {
+        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var status = await Watcher.GetStatus();
+            if (condition(status))
+                return status;
+            if (DateTime.UtcNow > until)
+                Assert.Fail($"watcher status never matched: {status}");
+            await Task.Delay(100);
         }
     }
 

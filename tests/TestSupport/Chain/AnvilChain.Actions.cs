@@ -59,14 +59,17 @@ public partial class AnvilChain
         return await ReceiptPoller.WaitAsync(Rpc, signed.Hash, ReceiptTimeout, TimeSpan.FromMilliseconds(50));
     }
 
-    /// <summary>Deploys a TestNFT (ERC721 + Ownable) owned by <paramref name="owner"/>; returns its address.</summary>
-    public async Task<string> DeployTestNftAsync(string owner, DevAccount? deployer = null)
+    /// <summary>
+    /// Deploys a test NFT contract (ERC721 + Ownable) owned by <paramref name="owner"/>: TestNFT, or another contract of
+    /// contracts-foundry/src/test whose constructor takes only the owner (e.g. SwitchableNFT); returns its address.
+    /// </summary>
+    public async Task<string> DeployTestNftAsync(string owner, DevAccount? deployer = null, string contract = "TestNFT")
     {
         await FoundryTools.EnsureContractsBuiltAsync();
-        var creation = Bytecode(FoundryTools.ArtifactPath("TestNFT")).Concat(AddressWord(owner)).ToArray();
+        var creation = Bytecode(FoundryTools.ArtifactPath(contract)).Concat(AddressWord(owner)).ToArray();
         var receipt = await SendAsync(deployer ?? Accounts[0], null, creation);
         if (!receipt.Succeeded || receipt.ContractAddress is null)
-            throw new InvalidOperationException($"TestNFT deployment failed: {receipt.TransactionHash}");
+            throw new InvalidOperationException($"{contract} deployment failed: {receipt.TransactionHash}");
         return Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(receipt.ContractAddress);
     }
 

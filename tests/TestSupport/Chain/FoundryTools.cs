@@ -48,7 +48,7 @@ public static class FoundryTools
 
     private static bool IsStale()
     {
-        string[] artifacts = [ArtifactPath("BrokerRequests"), ArtifactPath("BrokerRegistry"), ArtifactPath("TestNFT")];
+        string[] artifacts = [ArtifactPath("BrokerRequests"), ArtifactPath("BrokerRegistry"), ArtifactPath("TestNFT"), ArtifactPath("SwitchableNFT")];
         if (artifacts.Any(a => !File.Exists(a))) return true;
         var oldestArtifact = artifacts.Min(File.GetLastWriteTimeUtc);
         var sources = Directory.EnumerateFiles(Path.Combine(RepoPaths.Contracts, "src"), "*.sol", SearchOption.AllDirectories);

@@ -22,9 +22,25 @@ public sealed class RequestSubmitter(BrokerChain chain, Secp256k1PublicKey broke
         SubmitAsync((payload, _) => PayloadSealer.SealRequest(payload, brokerKey));
 
     /// <summary>Submits a request; <paramref name="seal"/> turns the payload (and its NFT contract) into the on-chain bytes.</summary>
-    public async Task<SubmittedRequest> SubmitAsync(Func<RequestPayload, string, byte[]> seal)
+    public async Task<SubmittedRequest> SubmitAsync(Func<RequestPayload, string, byte[]> seal) =>
+        await SubmitForAsync(await chain.DeployTestNftAsync(Requester.Address), seal);
+
+    /// <summary>Submits a well-formed request for an NFT contract the requester owns already (e.g. a SwitchableNFT).</summary>
+    public Task<SubmittedRequest> SubmitValidForAsync(string nft) =>
+        SubmitForAsync(nft, (payload, _) => PayloadSealer.SealRequest(payload, brokerKey));
+
+    /// <summary>Deploys a test NFT contract of the given name owned by the requester (see <see cref="AnvilChain.DeployTestNftAsync"/>).</summary>
+    public Task<string> DeployNftAsync(string contract) => chain.DeployTestNftAsync(Requester.Address, contract: contract);
+
+    /// <summary>Makes the requester send a call to one of its NFT contracts (e.g. transferOwnership); fails when it reverts.</summary>
+    public async Task CallNftAsync(string nft, byte[] calldata)
     {
-        var nft = await chain.DeployTestNftAsync(Requester.Address);
+        var receipt = await chain.SendAsync(Requester, nft, calldata);
+        Assert.True(receipt.Succeeded, $"the call to {nft} reverted: {receipt.TransactionHash}");
+    }
+
+    private async Task<SubmittedRequest> SubmitForAsync(string nft, Func<RequestPayload, string, byte[]> seal)
+    {
         var serverKey = Secp256k1KeyPair.Generate();
         var wgKey = WireGuardKeyPair.Generate();
         var payload = new RequestPayload(wgKey.PublicKey, nft, serverKey.PublicKey);
