@@ -92,9 +92,14 @@ public sealed partial class ChainWatcherGrain(
         }
     }
 
+    // The list is read at the safe head, as logs are: a request with fewer confirmations may still vanish in a reorg,
+    // and another request may then take its id.
     private async Task CatchUpFromPending()
     {
-        var pending = await _reader.ReadPending();
+        var safeHead = ChainWatcherBlocks.SafeHead(await rpc.GetBlockNumberAsync(), _options.Confirmations);
+        if (safeHead < 0)
+            return;
+        var pending = await _reader.ReadPending(safeHead);
         await Deliver(pending);
         LogCaughtUp(_key.ToString(), pending.Count);
     }

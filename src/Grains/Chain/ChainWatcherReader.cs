@@ -36,11 +36,11 @@ public sealed class ChainWatcherReader(IEthereumRpc rpc, string requestsContract
         return requests;
     }
 
-    /// <summary>Every request pending and not yet past expiry, as getPendingRequests() lists them.</summary>
-    public async Task<IReadOnlyList<SeenRequest>> ReadPending()
+    /// <summary>Every request pending and not yet past expiry at <paramref name="block"/>, as getPendingRequests() lists them there.</summary>
+    public async Task<IReadOnlyList<SeenRequest>> ReadPending(long block)
     {
         var output = await new ContractReader(rpc, requestsContract)
-            .QueryDtoAsync<GetPendingRequestsFunction, GetPendingRequestsOutput>(new GetPendingRequestsFunction());
+            .QueryDtoAsync<GetPendingRequestsFunction, GetPendingRequestsOutput>(new GetPendingRequestsFunction(), BlockTag.Number(block));
         // The pending list carries no block number; 0 marks a request not read from a log.
         return [.. output.Pending.Select(r => new SeenRequest(
             (long)r.Id, r.Requester, r.NftContract, r.EncryptedPayload, (long)r.SubmittedAt, BlockNumber: 0))];
