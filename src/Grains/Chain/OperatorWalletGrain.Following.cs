@@ -1,3 +1,4 @@
+using BlockhostBroker.Grains.Faults;
 using BlockhostBroker.Protocol.Rpc;
 using BlockhostBroker.Protocol.Transactions;
 
@@ -128,6 +129,7 @@ public sealed partial class OperatorWalletGrain
 
     private void RecordReceipt(WalletTx tx, TxAttempt attempt, TransactionReceiptInfo receipt)
     {
+        FaultInjection.Reach(FaultPoint.BeforeReceipt);
         tx.Receipt = new MinedReceipt(attempt.Nonce, receipt.TransactionHash, receipt.BlockNumber, receipt.Succeeded, receipt.GasUsed);
         Finish(tx, WalletTxPhase.Mined);
         State.GasSpentTotal += receipt.GasUsed;

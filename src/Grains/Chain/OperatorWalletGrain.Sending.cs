@@ -1,3 +1,4 @@
+using BlockhostBroker.Grains.Faults;
 using BlockhostBroker.Protocol.Rpc;
 using BlockhostBroker.Protocol.Transactions;
 
@@ -24,7 +25,9 @@ public sealed partial class OperatorWalletGrain
             State.Transactions[tx.Intent.Key] = tx;
             await EnsureReminder();
             await Persist();
+            FaultInjection.Reach(FaultPoint.BeforeBroadcast);
             var outcome = await Broadcast(tx, signed);
+            FaultInjection.Reach(FaultPoint.AfterBroadcast);
             if (outcome == BroadcastOutcome.FeeTooLow)
                 underpriced.Add(tx.Intent.Key);
             // A fresh nonce the node calls used (or occupied by a pending transaction) was taken outside this

@@ -1,5 +1,6 @@
 using System.Net;
 using BlockhostBroker.Grains.Chain;
+using BlockhostBroker.Grains.Faults;
 using BlockhostBroker.Grains.PrefixPool;
 using BlockhostBroker.Grains.WireGuard;
 using BlockhostBroker.Protocol.Keys;
@@ -37,7 +38,10 @@ public sealed partial class RequestGrain
         else if (!opened.Value.IsFor(Request.NftContract))
             await Write(RequestMachine.Rejected(State, RejectionReasons.NftContractMismatch, clock.GetUtcNow()));
         else
+        {
             await Write(RequestMachine.Decrypted(State, opened.Value.WgPubkey.ToBase64(), opened.Value.ServerPubkey.ToHex(), clock.GetUtcNow()));
+            FaultInjection.Reach(FaultPoint.AfterDecrypt);
+        }
         return null;
     }
 
@@ -49,6 +53,8 @@ public sealed partial class RequestGrain
         await Write(verdict.RejectionReason is { } reason
             ? RequestMachine.Rejected(State, reason, clock.GetUtcNow())
             : RequestMachine.Verified(State, clock.GetUtcNow()));
+        if (State.Status == RequestStatus.Verified)
+            FaultInjection.Reach(FaultPoint.AfterVerify);
         return null;
     }
 
@@ -65,6 +71,8 @@ public sealed partial class RequestGrain
             AllocationResult.KeyInUse => RequestMachine.Rejected(State, RejectionReasons.PoolKeyInUse, now),
             _ => throw new InvalidOperationException($"unknown allocation result {result}"),
         });
+        if (State.Status == RequestStatus.Allocated)
+            FaultInjection.Reach(FaultPoint.AfterAllocate);
         return null;
     }
 
@@ -73,7 +81,9 @@ public sealed partial class RequestGrain
     {
         Expect(RequestStatus.PeerApplied, RequestStatus.Allocated);
         await Gateway.ApplyPeer(State.WgPubkey!, State.Prefix!);
+        FaultInjection.Reach(FaultPoint.BeforePeerRecorded);
         await Write(RequestMachine.PeerApplied(State, clock.GetUtcNow()));
+        FaultInjection.Reach(FaultPoint.AfterPeerApplied);
         return null;
     }
 
@@ -91,6 +101,7 @@ public sealed partial class RequestGrain
             payload = PayloadSealer.SealResponse(response, Secp256k1PublicKey.Parse(State.ServerPubkey!));
         }
         await Write(RequestMachine.ResponseBuilt(State, payload, clock.GetUtcNow()));
+        FaultInjection.Reach(FaultPoint.AfterResponseBuilt);
         return null;
     }
 
@@ -132,7 +143,10 @@ public sealed partial class RequestGrain
         {
             case TxStatus.Pending pending:
                 if (State.Status != RequestStatus.Submitted || pending.Hash != State.TxHash)
+                {
                     await Write(RequestMachine.Submitted(State, pending.Hash, pending.Nonce, clock.GetUtcNow()));
+                    FaultInjection.Reach(FaultPoint.AfterSubmitted);
+                }
                 return _options.PollInterval;
             case TxStatus.Mined mined:
                 await Write(RequestMachine.Submitted(State, mined.Hash, mined.Nonce, clock.GetUtcNow()));

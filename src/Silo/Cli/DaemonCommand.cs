@@ -1,3 +1,4 @@
+using BlockhostBroker.Grains.Faults;
 using BlockhostBroker.Silo.Config;
 using BlockhostBroker.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,12 @@ public static class DaemonCommand
         catch (BrokerConfigException e)
         {
             await console.Error.WriteLineAsync($"{CommandTable.ProgramName}: {e.Message}");
+            return (int)ExitCode.Config;
+        }
+        if (FaultInjection.Error is { } faultError)
+        {
+            // A mistyped crash-test point must not quietly run a broker that never crashes.
+            await console.Error.WriteLineAsync($"{CommandTable.ProgramName}: {faultError}");
             return (int)ExitCode.Config;
         }
         try

@@ -1,4 +1,5 @@
 using System.Reflection;
+using BlockhostBroker.Grains.Faults;
 using BlockhostBroker.Protocol.Keys;
 using BlockhostBroker.Protocol.Rpc;
 using BlockhostBroker.Silo.Api;
@@ -55,6 +56,8 @@ public static class BrokerHost
         app.Services.GetRequiredService<Metrics.MeterCollector>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BlockhostBroker.Host");
         HostLog.Starting(log, Version, config.Silo.Name, config.Storage.Provider, config.SourcePath);
+        if (FaultInjection.Armed != FaultPoint.None)
+            HostLog.FaultInjectionArmed(log, FaultInjection.EnvironmentVariable, FaultPoints.Format(FaultInjection.Armed));
         PrepareWireGuardKey(config, log);
         if (config.OnChain.Enabled)
             await CheckChainAsync(config, log, cancellationToken);

@@ -43,4 +43,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Admin: {Action} {Target}: {Outcome}")]
     public static partial void AdminAction(ILogger logger, string action, string target, string outcome);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "!!! FAULT INJECTION ARMED: {Variable} = {Points}. This process will SIGKILL itself when the workflow reaches these points. For crash tests only; never set it on a production broker. !!!")]
+    public static partial void FaultInjectionArmed(ILogger logger, string variable, string points);
 }

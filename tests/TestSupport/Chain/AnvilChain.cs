@@ -54,6 +54,8 @@ public partial class AnvilChain : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+        if (Options.PersistState)
+            stateFile = NewStateFile();
         for (var attempt = 1; ; attempt++)
         {
             Port = FreePort();
@@ -71,6 +73,7 @@ public partial class AnvilChain : IAsyncLifetime
         AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         rpc?.Dispose();
         Kill();
+        DeleteStateFile();
         GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }
@@ -122,6 +125,10 @@ public partial class AnvilChain : IAsyncLifetime
         if (Options.Hardfork is { } fork)
         {
             yield return "--hardfork"; yield return fork;
+        }
+        if (stateFile is not null)
+        {
+            yield return "--state"; yield return stateFile;
         }
     }
 

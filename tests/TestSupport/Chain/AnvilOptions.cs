@@ -19,6 +19,12 @@ public sealed record AnvilOptions
 
     /// <summary>Prefunded dev accounts to create.</summary>
     public int Accounts { get; init; } = 10;
+
+    /// <summary>
+    /// Keep the chain in a state file (anvil --state) so <see cref="AnvilChain.StopAsync"/> and
+    /// <see cref="AnvilChain.RestartAsync"/> can take the node down and bring back the same chain.
+    /// </summary>
+    public bool PersistState { get; init; }
 }
 
 /// <summary>A prefunded anvil account: its address and a signer for its key.</summary>
