@@ -62,12 +62,17 @@ public partial class AnvilChain
     /// <summary>Deploys a TestNFT (ERC721 + Ownable) owned by <paramref name="owner"/>; returns its address.</summary>
     public async Task<string> DeployTestNftAsync(string owner, DevAccount? deployer = null)
     {
-        await FoundryTools.EnsureContractsBuiltAsync();
-        var creation = Bytecode(FoundryTools.ArtifactPath("TestNFT")).Concat(AddressWord(owner)).ToArray();
-        var receipt = await SendAsync(deployer ?? Accounts[0], null, creation);
+        var receipt = await SendAsync(deployer ?? Accounts[0], null, await TestNftCreationCodeAsync(owner));
         if (!receipt.Succeeded || receipt.ContractAddress is null)
             throw new InvalidOperationException($"TestNFT deployment failed: {receipt.TransactionHash}");
         return Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(receipt.ContractAddress);
+    }
+
+    /// <summary>The transaction data that deploys a TestNFT owned by <paramref name="owner"/> (built by forge first if needed).</summary>
+    public static async Task<byte[]> TestNftCreationCodeAsync(string owner)
+    {
+        await FoundryTools.EnsureContractsBuiltAsync();
+        return [.. Bytecode(FoundryTools.ArtifactPath("TestNFT")), .. AddressWord(owner)];
     }
 
     /// <summary>The creation bytecode in a forge artifact.</summary>
