@@ -65,12 +65,17 @@ public partial class AnvilChain
     /// </summary>
     public async Task<string> DeployTestNftAsync(string owner, DevAccount? deployer = null, string contract = "TestNFT")
     {
-        await FoundryTools.EnsureContractsBuiltAsync();
-        var creation = Bytecode(FoundryTools.ArtifactPath(contract)).Concat(AddressWord(owner)).ToArray();
-        var receipt = await SendAsync(deployer ?? Accounts[0], null, creation);
+        var receipt = await SendAsync(deployer ?? Accounts[0], null, await TestNftCreationCodeAsync(owner, contract));
         if (!receipt.Succeeded || receipt.ContractAddress is null)
             throw new InvalidOperationException($"{contract} deployment failed: {receipt.TransactionHash}");
         return Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(receipt.ContractAddress);
+    }
+
+    /// <summary>The transaction data that deploys a test NFT contract owned by <paramref name="owner"/> (built by forge first if needed).</summary>
+    public static async Task<byte[]> TestNftCreationCodeAsync(string owner, string contract = "TestNFT")
+    {
+        await FoundryTools.EnsureContractsBuiltAsync();
+        return [.. Bytecode(FoundryTools.ArtifactPath(contract)), .. AddressWord(owner)];
     }
 
     /// <summary>The creation bytecode in a forge artifact.</summary>
