@@ -11,12 +11,12 @@ public static class BenchProgram
     private const string AllFigures = "abcdef";
     private const string ChainFigures = "abe"; // share one chain and daemon; run first, then that rig stops
     private const string RunOrder = "abecdf";
-    private const string Usage = "usage: Broker.Bench [--only LETTERS (of abcdef)] [--markdown FILE] [--quick (small counts, a smoke run)]";
+    private const string Usage = "usage: Broker.Bench [--only LETTERS (of abcdef)] [--markdown FILE] [--quick (small counts, a smoke run)] [--broker-store sqlite|postgresql (the daemon store in a, b, e)]";
 
     /// <summary>Runs; exit code 0 when every figure was measured (met or not), 1 when one failed, 2 on bad arguments.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!TryParse(args, out var only, out var markdown, out var quick))
+        if (!TryParse(args, out var only, out var markdown, out var quick, out var onPostgreSql))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -34,7 +34,7 @@ public static class BenchProgram
                 try
                 {
                     if (ChainFigures.Contains(figure))
-                        rig ??= await ChainRig.StartAsync(lab);
+                        rig ??= await ChainRig.StartAsync(lab, onPostgreSql);
                     else if (rig is not null)
                     {
                         await rig.DisposeAsync(); // its anvil and daemon would load the machine under the other figures
@@ -75,9 +75,9 @@ public static class BenchProgram
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "unknown figure"),
     };
 
-    private static bool TryParse(string[] args, out string only, out string? markdown, out bool quick)
+    private static bool TryParse(string[] args, out string only, out string? markdown, out bool quick, out bool onPostgreSql)
     {
-        (only, markdown, quick) = (AllFigures, null, false);
+        (only, markdown, quick, onPostgreSql) = (AllFigures, null, false, false);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -87,6 +87,9 @@ public static class BenchProgram
                     break;
                 case "--markdown" when i + 1 < args.Length:
                     markdown = args[++i];
+                    break;
+                case "--broker-store" when i + 1 < args.Length && args[i + 1] is "sqlite" or "postgresql":
+                    onPostgreSql = args[++i] == "postgresql";
                     break;
                 case "--quick":
                     quick = true;

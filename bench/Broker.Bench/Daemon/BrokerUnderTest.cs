@@ -26,11 +26,12 @@ public sealed class BrokerUnderTest : IAsyncDisposable
     public Secp256k1PublicKey EciesPublicKey => Daemon.EciesKey.PublicKey;
 
     /// <summary>
-    /// Writes the config and keys, runs <paramref name="beforeStart"/> (e.g. seeding its store), starts the daemon
+    /// Writes the config and keys (storage: a SQLite file, or <paramref name="postgresConnection"/>), runs <paramref name="beforeStart"/> (e.g. seeding its store), starts the daemon
     /// and waits until its API reports no problems.
     /// </summary>
     public static async Task<BrokerUnderTest> StartAsync(
-        NetworkLab lab, BrokerChain chain, string role, string upstreamPrefix, Func<BrokerDaemonConfig, Task>? beforeStart = null)
+        NetworkLab lab, BrokerChain chain, string role, string upstreamPrefix, Func<BrokerDaemonConfig, Task>? beforeStart = null,
+        string? postgresConnection = null)
     {
         var dir = new TempDirectory($"bhb-bench-{role}-");
         var ns = await lab.AddNamespaceAsync(role);
@@ -41,6 +42,7 @@ public sealed class BrokerUnderTest : IAsyncDisposable
             UpstreamPrefix = upstreamPrefix,
             Interface = NetworkLab.NewInterfaceName("wgb"),
             Namespace = ns.Name,
+            PostgresConnection = postgresConnection,
         };
         var daemon = new BrokerDaemon(config, Secp256k1KeyPair.Generate());
         var broker = new BrokerUnderTest(dir, daemon, ns);
@@ -64,6 +66,18 @@ public sealed class BrokerUnderTest : IAsyncDisposable
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         var kib = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
         return kib * 1024;
+    }
+
+    /// <summary>CPU time the daemon has used so far (user + system, from /proc/PID/stat), in seconds.</summary>
+    public double CpuSeconds()
+    {
+        const double TicksPerSecond = 100; // USER_HZ: 100 on every Linux architecture .NET runs on
+        var pid = Daemon.ProcessId ?? throw new InvalidOperationException("the daemon is not running");
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+            + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 
     /// <inheritdoc />

@@ -17,14 +17,16 @@ public static class BurstFigure
     public static async Task<IReadOnlyList<FigureRow>> RunAsync(ChainRig rig, int count)
     {
         var prepared = await Task.WhenAll(rig.BrokerServers.PrepareAsync(count), rig.BaselineServers.PrepareAsync(count));
+        var cpuBefore = rig.Broker.CpuSeconds();
         var broker = await MeasureAsync(rig.BrokerServers, rig.BrokerAnswers, prepared[0], TimeSpan.FromMinutes(5));
+        var cpu = rig.Broker.CpuSeconds() - cpuBefore;
         var steps = await StepTimeline.DescribeAsync(rig.Broker, broker.RequestIds);
         rig.EnsureBaselineRuns();
         // The baseline answers about one request per block, plus its 5 s polls.
         var baseline = await MeasureAsync(rig.BaselineServers, rig.BaselineAnswers, prepared[1], TimeSpan.FromSeconds(count * 4 + 120));
         return
         [
-            new FigureRow("b", $"burst of {count}: blocks from the first request to the last answer",
+            new FigureRow("b", $"burst of {count}: blocks from the first request to the last answer (daemon on {rig.Store})",
                 $"{Units.Blocks(broker.Blocks)}, {Units.Seconds(broker.Seconds)}",
                 $"{Units.Blocks(baseline.Blocks)}, {Units.Seconds(baseline.Seconds)}",
                 Units.Ratio((double)broker.Blocks / baseline.Blocks),
@@ -34,6 +36,8 @@ public static class BurstFigure
                 $"{Units.Blocks(baseline.RequestBlocks)}; {baseline.Approved} of {count}"),
             new FigureRow("b", $"burst of {count}: answers per block, counted from the first request's block", broker.PerBlock, baseline.PerBlock),
             new FigureRow("b", $"burst of {count} in the daemon: the last request reached each step, after the first was seen", steps),
+            new FigureRow("b", $"burst of {count}: CPU time the daemon used (share of one core over the burst)",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Units.Seconds(cpu)} ({cpu / broker.Seconds:P0})")),
         ];
     }
 

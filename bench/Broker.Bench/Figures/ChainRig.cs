@@ -4,6 +4,7 @@ using BlockhostBroker.Bench.Daemon;
 using BlockhostBroker.Protocol.Addressing;
 using BlockhostBroker.Protocol.Keys;
 using BlockhostBroker.Protocol.Payloads;
+using BlockhostBroker.TestSupport;
 using BlockhostBroker.TestSupport.Network;
 using WireGuardKeyPair = BlockhostBroker.Protocol.Keys.WireGuardKeyPair;
 
@@ -21,6 +22,8 @@ public sealed class ChainRig : IAsyncDisposable
 
     private readonly CancellationTokenSource _stopBaseline = new();
     private Task _baselineLoop = Task.CompletedTask;
+
+    private PostgresServer? _postgres;
 
     private ChainRig(BenchChain chain, BrokerUnderTest broker) => (Chain, Broker) = (chain, broker);
 
@@ -42,22 +45,37 @@ public sealed class ChainRig : IAsyncDisposable
     /// <summary>Answers on the baseline's contract.</summary>
     public ResponseLog BaselineAnswers => new(Chain.Rpc, Chain.BaselineRequests);
 
-    /// <summary>Starts the chain, the daemon (its interface in a namespace of <paramref name="lab"/>) and the baseline.</summary>
-    public static async Task<ChainRig> StartAsync(NetworkLab lab)
+    /// <summary>What the daemon stores in: "sqlite" (the embedded default) or "postgresql" (the fleet store).</summary>
+    public string Store { get; private init; } = "sqlite";
+
+    /// <summary>
+    /// Starts the chain, the daemon (its interface in a namespace of <paramref name="lab"/>; on a PostgreSQL server
+    /// started for the run when <paramref name="onPostgreSql"/>) and the baseline.
+    /// </summary>
+    public static async Task<ChainRig> StartAsync(NetworkLab lab, bool onPostgreSql)
     {
         var chain = new BenchChain();
         await chain.InitializeAsync();
+        PostgresServer? postgres = null;
         BrokerUnderTest broker;
         try
         {
-            broker = await BrokerUnderTest.StartAsync(lab, chain, "broker", UpstreamPrefix);
+            string? connection = null;
+            if (onPostgreSql)
+            {
+                postgres = new PostgresServer();
+                await postgres.InitializeAsync();
+                connection = await postgres.CreateDatabaseAsync("broker");
+            }
+            broker = await BrokerUnderTest.StartAsync(lab, chain, "broker", UpstreamPrefix, postgresConnection: connection);
         }
         catch
         {
+            if (postgres is not null) await postgres.DisposeAsync();
             await chain.DisposeAsync();
             throw;
         }
-        var rig = new ChainRig(chain, broker);
+        var rig = new ChainRig(chain, broker) { _postgres = postgres, Store = onPostgreSql ? "postgresql" : "sqlite" };
         var baselineKey = Secp256k1KeyPair.Generate();
         rig.BrokerServers = new ServerFleet(chain, chain.Contracts.BrokerRequests, broker.EciesPublicKey, chain.BrokerRequesters);
         rig.BaselineServers = new ServerFleet(chain, chain.BaselineRequests, baselineKey.PublicKey, chain.BaselineRequesters);
@@ -81,6 +99,7 @@ public sealed class ChainRig : IAsyncDisposable
         try { await _baselineLoop; }
         catch (OperationCanceledException) { }
         await Broker.DisposeAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
         await Chain.DisposeAsync();
         _stopBaseline.Dispose();
     }

@@ -24,7 +24,7 @@ public static class LatencyFigure
         foreach (var (p, goal) in new[] { (50.0, (double?)2), (95.0, null) })
         {
             var (blocks, baseBlocks) = (Units.Percentile(broker.Blocks, p), Units.Percentile(baseline.Blocks, p));
-            rows.Add(new FigureRow("a", $"answer latency p{p:0}, {count} sequential requests",
+            rows.Add(new FigureRow("a", $"answer latency p{p:0}, {count} sequential requests (daemon on {rig.Store})",
                 $"{Units.Blocks(blocks)}, {Units.Seconds(Units.Percentile(broker.Seconds, p))}",
                 $"{Units.Blocks(baseBlocks)}, {Units.Seconds(Units.Percentile(baseline.Seconds, p))}",
                 Units.Ratio(blocks / baseBlocks),

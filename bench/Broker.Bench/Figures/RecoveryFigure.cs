@@ -37,7 +37,7 @@ public static class RecoveryFigure
         var met = recovered <= GoalSeconds && exactlyOnce == count;
         return
         [
-            new FigureRow("e", $"kill -9 with {count} requests in flight ({answeredBeforeKill} answered before the kill): kill → all answered",
+            new FigureRow("e", $"kill -9 with {count} requests in flight, daemon on {rig.Store} ({answeredBeforeKill} answered before the kill): kill → all answered",
                 $"{Units.Seconds(recovered)} (restart took {Units.Seconds(restarted)})", "", "",
                 $"≤ {GoalSeconds:0} s, exactly once", met),
             new FigureRow("e", "requests with exactly one ResponseSubmitted log",
