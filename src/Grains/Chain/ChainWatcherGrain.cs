@@ -8,8 +8,9 @@ namespace BlockhostBroker.Grains.Chain;
 /// <summary>
 /// Watches one requests contract (key "chainId:contract"): reads RequestSubmitted logs from a persisted cursor in
 /// bounded ranges once they have enough confirmations, rewinds on reorgs, and hands each request to its
-/// RequestGrain. On every activation, and on every reminder tick, it also catches up from getPendingRequests so
-/// nothing submitted earlier or left mid-flight waits. The reminder keeps it active on some silo; a timer polls.
+/// RequestGrain. On every activation, every reminder tick and after a failed hand-over it also catches up from
+/// getPendingRequests so nothing submitted earlier or left mid-flight waits. The reminder keeps it active on some
+/// silo; a timer polls.
 /// </summary>
 public sealed partial class ChainWatcherGrain(
     [PersistentState("watcher", StorageNames.Broker)] IPersistentState<ChainWatcherState> store,
@@ -59,10 +60,7 @@ public sealed partial class ChainWatcherGrain(
     {
         _lastPollAt = clock.GetUtcNow();
         if (_catchUpDue)
-        {
             await CatchUpFromPending();
-            _catchUpDue = false;
-        }
         await FollowLogs();
         _lastError = null;
     }
@@ -97,7 +95,7 @@ public sealed partial class ChainWatcherGrain(
         // Read at the safe head, as the logs are: a request in a block without enough confirmations may vanish in a reorg.
         var safeHead = ChainWatcherBlocks.SafeHead(await rpc.GetBlockNumberAsync(), _options.Confirmations);
         var pending = safeHead < 0 ? [] : await _reader.ReadPending(safeHead);
-        await Deliver(pending);
+        _catchUpDue = !await Deliver(pending);
         LogCaughtUp(_key.ToString(), pending.Count);
     }
 
@@ -145,7 +143,8 @@ public sealed partial class ChainWatcherGrain(
         var requests = await _reader.Read(range);
         if (!string.Equals(await _reader.HashAt(range.To), hash, StringComparison.OrdinalIgnoreCase))
             return false;
-        await Deliver(requests);
+        if (!await Deliver(requests))
+            _catchUpDue = true;
         await Write(State with
         {
             Cursor = range.To,
@@ -155,15 +154,18 @@ public sealed partial class ChainWatcherGrain(
         return true;
     }
 
-    private async Task Deliver(IReadOnlyList<SeenRequest> requests)
+    // True when every request was handed on. A failed hand-over (its grain's silo died, storage was down) makes the
+    // next poll catch up from the pending list, instead of waiting up to a reminder period for it.
+    private async Task<bool> Deliver(IReadOnlyList<SeenRequest> requests)
     {
         if (requests.Count == 0)
-            return;
+            return true;
         var failures = await ChainWatcherDelivery.DeliverAsync(
             requests, r => GrainFactory.GetGrain<IRequestGrain>(new RequestKey(_key, r.RequestId).ToString()).Seen(r),
             MaxConcurrentDeliveries, DeliveryTimeout, clock);
         foreach (var failure in failures)
             LogDeliveryFailed(failure.Error, _key.ToString(), failure.Item.RequestId);
+        return failures.Count == 0;
     }
 
     private async Task Write(ChainWatcherState next)
@@ -187,6 +189,6 @@ public sealed partial class ChainWatcherGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Chain watcher {Watcher}: a RequestSubmitted log in block {Block} does not decode; skipped")]
     private partial void LogUndecodable(Exception error, string watcher, long block);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain watcher {Watcher}: request {RequestId} not handed on; the pending catch-up retries it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain watcher {Watcher}: request {RequestId} not handed on; the next poll's pending catch-up retries it")]
     private partial void LogDeliveryFailed(Exception error, string watcher, long requestId);
 }
