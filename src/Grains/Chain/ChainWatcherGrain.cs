@@ -8,14 +8,15 @@ namespace BlockhostBroker.Grains.Chain;
 /// <summary>
 /// Watches one requests contract (key "chainId:contract"): reads RequestSubmitted logs from a persisted cursor in
 /// bounded ranges once they have enough confirmations, rewinds on reorgs, and hands each request to its
-/// RequestGrain. On every activation, every reminder tick and after a failed hand-over it also catches up from
-/// getPendingRequests so nothing submitted earlier or left mid-flight waits. The reminder keeps it active on some
-/// silo; a timer polls.
+/// RequestGrain. On every activation, every reminder tick, after a failed hand-over and when a silo left the cluster,
+/// it also catches up from getPendingRequests so nothing submitted earlier or left mid-flight waits. The reminder
+/// keeps it active on some silo; a timer polls.
 /// </summary>
 public sealed partial class ChainWatcherGrain(
     [PersistentState("watcher", StorageNames.Broker)] IPersistentState<ChainWatcherState> store,
     IOptions<RequestWorkflowOptions> options,
     IEthereumRpc rpc,
+    IClusterMembershipService membership,
     TimeProvider clock,
     ILogger<ChainWatcherGrain> logger) : Grain, IChainWatcherGrain, IRemindable
 {
@@ -27,6 +28,7 @@ public sealed partial class ChainWatcherGrain(
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly RequestWorkflowOptions _options = options.Value;
+    private readonly SiloDepartures _departures = new();
     private ContractKey _key = null!;
     private ChainWatcherReader _reader = null!;
     private bool _catchUpDue = true;
@@ -59,6 +61,9 @@ public sealed partial class ChainWatcherGrain(
     public async Task Poll()
     {
         _lastPollAt = clock.GetUtcNow();
+        // A dead silo's requests wait for their reminders unless woken; the pending list wakes them all now.
+        if (_departures.Observe(ActiveSilos()))
+            _catchUpDue = true;
         if (_catchUpDue)
             await CatchUpFromPending();
         await FollowLogs();
@@ -89,6 +94,9 @@ public sealed partial class ChainWatcherGrain(
             LogPollFailed(error, _key.ToString());
         }
     }
+
+    private IEnumerable<SiloAddress> ActiveSilos() =>
+        membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress);
 
     private async Task CatchUpFromPending()
     {
