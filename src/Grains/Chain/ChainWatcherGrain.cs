@@ -8,13 +8,15 @@ namespace BlockhostBroker.Grains.Chain;
 /// <summary>
 /// Watches one requests contract (key "chainId:contract"): reads RequestSubmitted logs from a persisted cursor in
 /// bounded ranges once they have enough confirmations, rewinds on reorgs, and hands each request to its
-/// RequestGrain. On every activation, and on every reminder tick, it also catches up from getPendingRequests so
-/// nothing submitted earlier or left mid-flight waits. The reminder keeps it active on some silo; a timer polls.
+/// RequestGrain. On every activation, every reminder tick, after a failed hand-over and when a silo left the cluster,
+/// it also catches up from getPendingRequests so nothing submitted earlier or left mid-flight waits. The reminder
+/// keeps it active on some silo; a timer polls.
 /// </summary>
 public sealed partial class ChainWatcherGrain(
     [PersistentState("watcher", StorageNames.Broker)] IPersistentState<ChainWatcherState> store,
     IOptions<RequestWorkflowOptions> options,
     IEthereumRpc rpc,
+    IClusterMembershipService membership,
     TimeProvider clock,
     ILogger<ChainWatcherGrain> logger) : Grain, IChainWatcherGrain, IRemindable
 {
@@ -26,6 +28,7 @@ public sealed partial class ChainWatcherGrain(
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly RequestWorkflowOptions _options = options.Value;
+    private readonly SiloDepartures _departures = new();
     private ContractKey _key = null!;
     private ChainWatcherReader _reader = null!;
     private bool _catchUpDue = true;
@@ -58,11 +61,11 @@ public sealed partial class ChainWatcherGrain(
     public async Task Poll()
     {
         _lastPollAt = clock.GetUtcNow();
+        // A dead silo's requests wait for their reminders unless woken; the pending list wakes them all now.
+        if (_departures.Observe(ActiveSilos()))
+            _catchUpDue = true;
         if (_catchUpDue)
-        {
             await CatchUpFromPending();
-            _catchUpDue = false;
-        }
         await FollowLogs();
         _lastError = null;
     }
@@ -92,12 +95,15 @@ public sealed partial class ChainWatcherGrain(
         }
     }
 
+    private IEnumerable<SiloAddress> ActiveSilos() =>
+        membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress);
+
     private async Task CatchUpFromPending()
     {
         // Read at the safe head, as the logs are: a request in a block without enough confirmations may vanish in a reorg.
         var safeHead = ChainWatcherBlocks.SafeHead(await rpc.GetBlockNumberAsync(), _options.Confirmations);
         var pending = safeHead < 0 ? [] : await _reader.ReadPending(safeHead);
-        await Deliver(pending);
+        _catchUpDue = !await Deliver(pending);
         LogCaughtUp(_key.ToString(), pending.Count);
     }
 
@@ -145,7 +151,8 @@ public sealed partial class ChainWatcherGrain(
         var requests = await _reader.Read(range);
         if (!string.Equals(await _reader.HashAt(range.To), hash, StringComparison.OrdinalIgnoreCase))
             return false;
-        await Deliver(requests);
+        if (!await Deliver(requests))
+            _catchUpDue = true;
         await Write(State with
         {
             Cursor = range.To,
@@ -155,15 +162,18 @@ public sealed partial class ChainWatcherGrain(
         return true;
     }
 
-    private async Task Deliver(IReadOnlyList<SeenRequest> requests)
+    // True when every request was handed on. A failed hand-over (its grain's silo died, storage was down) makes the
+    // next poll catch up from the pending list, instead of waiting up to a reminder period for it.
+    private async Task<bool> Deliver(IReadOnlyList<SeenRequest> requests)
     {
         if (requests.Count == 0)
-            return;
+            return true;
         var failures = await ChainWatcherDelivery.DeliverAsync(
             requests, r => GrainFactory.GetGrain<IRequestGrain>(new RequestKey(_key, r.RequestId).ToString()).Seen(r),
             MaxConcurrentDeliveries, DeliveryTimeout, clock);
         foreach (var failure in failures)
             LogDeliveryFailed(failure.Error, _key.ToString(), failure.Item.RequestId);
+        return failures.Count == 0;
     }
 
     private async Task Write(ChainWatcherState next)
@@ -187,6 +197,6 @@ public sealed partial class ChainWatcherGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Chain watcher {Watcher}: a RequestSubmitted log in block {Block} does not decode; skipped")]
     private partial void LogUndecodable(Exception error, string watcher, long block);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain watcher {Watcher}: request {RequestId} not handed on; the pending catch-up retries it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain watcher {Watcher}: request {RequestId} not handed on; the next poll's pending catch-up retries it")]
     private partial void LogDeliveryFailed(Exception error, string watcher, long requestId);
 }

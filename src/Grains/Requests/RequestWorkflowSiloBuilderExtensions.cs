@@ -18,8 +18,9 @@ public static class RequestWorkflowServices
 public static class RequestWorkflowSiloBuilderExtensions
 {
     /// <summary>
-    /// Registers the RequestGrain and ChainWatcherGrain services and a start-up task that starts the configured
-    /// contract's watcher once the silo is active (every silo calls Start; it is idempotent). Options are validated
+    /// Registers the RequestGrain and ChainWatcherGrain services, a start-up task that starts the configured
+    /// contract's watcher once the silo is active (every silo calls Start; it is idempotent), and the
+    /// <see cref="WatcherKeeper"/> that brings the watcher back within seconds when its silo dies. Options are validated
     /// now and at start-up; errors name the config key. Needs the "broker" grain storage, reminders, the prefix
     /// pool, the WireGuard gateway and the operator wallet to be registered too.
     /// </summary>
@@ -28,6 +29,7 @@ public static class RequestWorkflowSiloBuilderExtensions
         builder.AddRequestWorkflowServices(options);
         var watcher = options.WatcherKey.ToString();
         builder.AddStartupTask((sp, _) => sp.GetRequiredService<IGrainFactory>().GetGrain<IChainWatcherGrain>(watcher).Start());
+        builder.Services.AddHostedService<WatcherKeeper>();
         return builder;
     }
 

@@ -37,3 +37,6 @@ public class BrokerChain : AnvilChain
         }
     }
 }
+
+/// <summary>A <see cref="BrokerChain"/> that mines a block every second, as a real chain keeps moving.</summary>
+public sealed class OneSecondBlockChain() : BrokerChain(new AnvilOptions { BlockTimeSeconds = 1 });
