@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BlockhostBroker.Grains.Faults;
+using BlockhostBroker.Silo.Cli;
 using BlockhostBroker.TestSupport.Chain;
 
 namespace BlockhostBroker.EndToEnd.Tests.Faults;
@@ -43,6 +44,20 @@ public sealed class KillPointTests(FaultBroker broker) : IClassFixture<FaultBrok
                 $"{point} run {run}: died {diedAt.TotalSeconds:F1} s after the armed launch, restarted and serving at {servingAt.TotalSeconds:F1} s, " +
                 $"every request answered on-chain {answered.TotalSeconds:F1} s later, audited at {clock.Elapsed.TotalSeconds:F1} s");
         }
+    }
+
+    [Fact]
+    public async Task Start_WithAMistypedKillPoint_RefusesToStartWithAConfigError()
+    {
+        await broker.Daemon.KillAsync();
+        broker.Daemon.Environment[FaultInjection.EnvironmentVariable] = "after-decript";
+
+        broker.Daemon.Launch();
+
+        Assert.True(await broker.Daemon.WaitForExitAsync(DeathTimeout), "the daemon started with an unknown kill point");
+        Assert.Equal((int)ExitCode.Config, broker.Daemon.ExitCode);
+        Assert.Contains("unknown point 'after-decript'", broker.Daemon.RecentOutput, StringComparison.Ordinal);
+        broker.Daemon.Environment.Remove(FaultInjection.EnvironmentVariable); // the theory's runs launch their own daemons
     }
 
     // SIGKILLs the previous (idle) daemon, boots one armed at the point while the requests are mined, and waits

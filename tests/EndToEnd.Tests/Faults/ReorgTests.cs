@@ -22,39 +22,49 @@ public sealed class ReorgTests(ReorgBroker broker) : IClassFixture<ReorgBroker>
     [Fact]
     public async Task Request_DroppedByReorg_IsNeverAnswered_AndTheRequestReusingItsIdGetsItsOwnAnswer()
     {
-        var chain = broker.Chain;
         var audit = new BrokerAudit(broker);
-        var snapshot = await chain.SnapshotAsync();
-        var fork = await chain.Rpc.GetBlockNumberAsync(TestContext.Current.CancellationToken);
+        var snapshot = await broker.Chain.SnapshotAsync();
+        var fork = await broker.Chain.Rpc.GetBlockNumberAsync(TestContext.Current.CancellationToken);
         // The watcher checkpoints blocks of the branch the revert drops, so it has a reorg to notice.
         var before = await WaitForWatcherAsync(c => c.Cursor > fork + 1);
 
-        // The dropped request gets one confirmation, one short of the broker's two: it must wait for another block.
-        await SetMiningAsync(interval: false);
-        var dropped = await broker.Submitter.SubmitValidAsync();
-        await chain.MineAsync();
-        // A daemon started now catches up from getPendingRequests: that list must not bring it unconfirmed requests.
-        await broker.Daemon.KillAsync();
-        await broker.Daemon.StartAsync();
+        var dropped = await SubmitOneConfirmationShortAsync();
         Assert.Null(await audit.TryGetRequestAsync(dropped.Id));
-
-        await chain.RevertAsync(snapshot);
+        await broker.Chain.RevertAsync(snapshot);
         await SetMiningAsync(interval: true);
         var reused = (await broker.SubmitAsync(1))[0];
         Assert.Equal(dropped.Id, reused.Id);
 
         await audit.WaitAnsweredOnChainAsync([reused], Deadline);
         await audit.WaitSettledAsync([reused], Deadline);
-        var after = await WaitForWatcherAsync(c => c.Reorgs > before.Reorgs);
-        Assert.True(after.Reorgs > before.Reorgs, "the watcher did not notice the reorg");
+        await WaitForWatcherAsync(c => c.Reorgs > before.Reorgs);
         await audit.AssertConsistentAsync();
-        // The answer is sealed to the new request's server key and carries the prefix allocated to its WireGuard key.
-        var onChain = await broker.Submitter.ReadAsync(reused.Id);
-        var response = PayloadOpener.OpenResponse(reused.ServerKey, onChain.ResponsePayload);
-        Assert.True(response.IsSuccess, $"the answer does not open with the new request's key: {response.Reason}");
-        var allocations = await broker.Daemon.GetAsync<List<AllocationView>>("api/allocations");
-        Assert.Equal(reused.WgKey.PublicKey.ToBase64(), Assert.Single(allocations!).WgPubkey);
-        Assert.Equal(Assert.Single(allocations!).Prefix, response.Value.Prefix.ToString());
+        await AssertAnswerIsForAsync(reused);
+    }
+
+    // The request gets one confirmation, one short of the broker's two. The daemon is then restarted, so its
+    // watcher catches up from getPendingRequests, a list that must not bring it unconfirmed requests.
+    private async Task<SubmittedRequest> SubmitOneConfirmationShortAsync()
+    {
+        await SetMiningAsync(interval: false);
+        var request = await broker.Submitter.SubmitValidAsync();
+        await broker.Chain.MineAsync();
+        await broker.Daemon.KillAsync();
+        await broker.Daemon.StartAsync();
+        // The head is known once the first poll, which begins with the catch-up, is done.
+        await WaitForWatcherAsync(c => c.Head > request.Block);
+        return request;
+    }
+
+    // The answer opens with the request's server key and carries the prefix allocated to its WireGuard key.
+    private async Task AssertAnswerIsForAsync(SubmittedRequest request)
+    {
+        var onChain = await broker.Submitter.ReadAsync(request.Id);
+        var response = PayloadOpener.OpenResponse(request.ServerKey, onChain.ResponsePayload);
+        Assert.True(response.IsSuccess, $"the answer does not open with the request's server key: {response.Reason}");
+        var allocation = Assert.Single(await broker.Daemon.GetAsync<List<AllocationView>>("api/allocations") ?? []);
+        Assert.Equal(request.WgKey.PublicKey.ToBase64(), allocation.WgPubkey);
+        Assert.Equal(allocation.Prefix, response.Value.Prefix.ToString());
     }
 
     // Interval mining off: blocks come only from transactions (automine) and evm_mine, so confirmations are exact.
