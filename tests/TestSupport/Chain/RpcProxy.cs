@@ -122,10 +122,13 @@ public sealed class RpcProxy : IAsyncDisposable
     // Closing with a zero linger sends RST: the client fails at once instead of waiting for an answer.
     private static void Reset(TcpClient connection)
     {
+        // The forwarding task may have disposed it meanwhile (Client is then null, or the socket disposed).
+        if (connection.Client is not { } socket)
+            return;
         try
         {
-            connection.Client.LingerState = new LingerOption(true, 0);
-            connection.Close();
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close();
         }
         catch (Exception error) when (error is SocketException or ObjectDisposedException)
         {
