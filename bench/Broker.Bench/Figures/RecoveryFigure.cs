@@ -4,9 +4,10 @@ using BlockhostBroker.Bench.Report;
 namespace BlockhostBroker.Bench.Figures;
 
 /// <summary>
-/// (e) Recovery after kill -9: a burst of requests to the daemon; as soon as the daemon has seen the last of them
-/// (its API knows the request), SIGKILL; then start it again on the same files. Figure = seconds from the kill until
-/// every request is answered, and the number of ResponseSubmitted logs per request id (exactly one each).
+/// (e) Recovery after kill -9: a burst of requests to the daemon; as soon as the first answer is on chain (the rest
+/// are then in the daemon's workflow or not yet seen), SIGKILL; then start it again on the same files.
+/// Figure = seconds from the kill until every request is answered, and the number of ResponseSubmitted logs per
+/// request id (exactly one each).
 /// </summary>
 public static class RecoveryFigure
 {
@@ -20,7 +21,7 @@ public static class RecoveryFigure
         var prepared = await rig.BrokerServers.PrepareAsync(count);
         var sent = await rig.BrokerServers.SubmitAllAsync(prepared);
         var first = sent.Min(s => s.Block);
-        await WaitUntilSeenAsync(rig, sent.Max(s => s.Id));
+        await WaitForFirstAnswerAsync(rig, [.. sent.Select(s => s.Id)], first);
         await rig.Broker.Daemon.KillAsync();
         var clock = Stopwatch.StartNew();
         var answeredBeforeKill = (await rig.BrokerAnswers.ReadAsync(first)).Select(a => a.RequestId).Distinct().Count();
@@ -37,7 +38,7 @@ public static class RecoveryFigure
         var met = recovered <= GoalSeconds && exactlyOnce == count;
         return
         [
-            new FigureRow("e", $"kill -9 with {count} requests in flight, daemon on {rig.Store} ({answeredBeforeKill} answered before the kill): kill → all answered",
+            new FigureRow("e", $"kill -9 during a burst of {count}, daemon on {rig.Store}, {answeredBeforeKill} answered on chain at the kill: kill → all answered",
                 $"{Units.Seconds(recovered)} (restart took {Units.Seconds(restarted)})", "", "",
                 $"≤ {GoalSeconds:0} s, exactly once", met),
             new FigureRow("e", "requests with exactly one ResponseSubmitted log",
@@ -45,21 +46,18 @@ public static class RecoveryFigure
         ];
     }
 
-    private static async Task WaitUntilSeenAsync(ChainRig rig, long requestId)
+    // The first answer on chain shows the daemon mid-burst: requests in every step of the workflow, transactions in
+    // flight. Polled straight from the chain (50 ms), not through the daemon's API, which is slow to answer under a burst.
+    private static async Task WaitForFirstAnswerAsync(ChainRig rig, IReadOnlyList<long> requestIds, long fromBlock)
     {
         var deadline = DateTime.UtcNow + SeenTimeout;
+        var ids = requestIds.ToHashSet();
         while (DateTime.UtcNow < deadline)
         {
-            try
-            {
-                using var view = await rig.Broker.Daemon.GetJsonAsync($"api/requests/{requestId}");
+            if ((await rig.BrokerAnswers.ReadAsync(fromBlock)).Any(a => ids.Contains(a.RequestId)))
                 return;
-            }
-            catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-            {
-                await Task.Delay(50);
-            }
+            await Task.Delay(50);
         }
-        throw new TimeoutException($"the daemon did not see request {requestId} within {SeenTimeout}");
+        throw new TimeoutException($"the daemon answered none of the burst within {SeenTimeout}");
     }
 }
