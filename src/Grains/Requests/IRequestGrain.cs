@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace BlockhostBroker.Grains.Requests;
 
 /// <summary>A request as read from the chain.</summary>
@@ -45,5 +47,6 @@ public interface IRequestGrain : IGrainWithStringKey
 
     /// <summary>State and history.</summary>
     [Alias("GetSnapshot")]
+    [AlwaysInterleave] // answers from memory between the awaits of a running step, so `requests show` never waits for a burst
     Task<RequestSnapshot> GetSnapshot();
 }

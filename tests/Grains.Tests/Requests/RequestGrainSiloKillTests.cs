@@ -84,6 +84,9 @@ public sealed class RequestGrainSiloKillTests(SiloKillFixture fixture) : IClassF
 
         SeenOn(victim, grain, seen);
         Assert.Equal(victim.Name, await stopped.WaitAsync(Deadline, TestContext.Current.CancellationToken));
+        // The grain is stuck inside a step's turn; its snapshot is still served (operators' `requests show`).
+        var during = await grain.GetSnapshot().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.False(during.Status.IsFinal(), $"{during.Status} while the step is held");
         await KillAndReplace(victim);
         // The watcher's next catch-up hands the still-pending request over again.
         await WakeAsync(grain, seen);
