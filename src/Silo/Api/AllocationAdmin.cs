@@ -35,7 +35,7 @@ public sealed class AllocationAdmin(BrokerTargets targets, IEthereumRpc rpc, Wal
                 "it may not exist yet, or the watcher has not reached its block; `blockhost-broker status` shows the cursor");
         return new RequestView(snapshot.RequestId, snapshot.Status.ToString(), snapshot.Status.IsFinal(), snapshot.Requester, snapshot.NftContract,
             snapshot.Prefix, snapshot.RejectionReason, snapshot.TxHash, snapshot.Nonce,
-            snapshot.History.Select(h => new RequestHistoryView(h.Status.ToString(), h.At, h.Note)).ToList());
+            snapshot.History.Select(h => new RequestHistoryView(h.Status.ToString(), h.At, h.Note)).ToList(), snapshot.LastError);
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed record PeerView(
 /// <summary>One request and its history (GET /api/requests/{id}).</summary>
 public sealed record RequestView(
     long RequestId, string Status, bool Final, string? Requester, string? NftContract, string? Prefix, string? RejectionReason,
-    string? TxHash, long? Nonce, IReadOnlyList<RequestHistoryView> History);
+    string? TxHash, long? Nonce, IReadOnlyList<RequestHistoryView> History, string? LastError = null);
 
 /// <summary>One step of a request's history.</summary>
 public sealed record RequestHistoryView(string Status, DateTimeOffset At, string? Note);

@@ -52,6 +52,7 @@ public static class TextReports
         if (r.Prefix is not null) o.WriteLine($"prefix      {r.Prefix}");
         if (r.RejectionReason is not null) o.WriteLine($"rejected    {r.RejectionReason}");
         if (r.TxHash is not null) o.WriteLine($"tx          {r.TxHash} (nonce {r.Nonce})");
+        if (r.LastError is not null) o.WriteLine($"retrying    {r.LastError}");
         o.WriteLine("history");
         foreach (var h in r.History)
             o.WriteLine($"  {h.At:u}  {h.Status,-14} {h.Note}".TrimEnd());
