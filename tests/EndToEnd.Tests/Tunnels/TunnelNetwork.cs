@@ -168,6 +168,3 @@ public sealed class TunnelNetwork : IAsyncLifetime
         await Chain.Rpc.GetTransactionCountAsync(account.Address, Protocol.Rpc.BlockTag.Latest),
         await Chain.Rpc.GetBalanceAsync(account.Address, Protocol.Rpc.BlockTag.Latest));
 }
-
-/// <summary>A chain that mines a block every second, as a real chain keeps moving.</summary>
-public sealed class OneSecondBlockChain() : BrokerChain(new AnvilOptions { BlockTimeSeconds = 1 });

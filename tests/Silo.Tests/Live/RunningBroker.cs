@@ -22,7 +22,7 @@ public sealed class RunningBroker : IAsyncLifetime
     private BrokerDaemon? _daemon;
 
     /// <summary>The chain with BrokerRegistry and BrokerRequests.</summary>
-    public BrokerChain Chain { get; } = new OneSecondBlocks();
+    public BrokerChain Chain { get; } = new OneSecondBlockChain();
 
     /// <summary>The broker's ECIES key.</summary>
     public Secp256k1KeyPair EciesKey { get; } = Secp256k1KeyPair.Generate();
@@ -84,9 +84,6 @@ public sealed class RunningBroker : IAsyncLifetime
         _dir.Dispose();
     }
 }
-
-/// <summary>A chain that mines a block every second, as a real chain keeps moving (confirmations and receipts need new blocks).</summary>
-public sealed class OneSecondBlocks() : BrokerChain(new AnvilOptions { BlockTimeSeconds = 1 });
 
 /// <summary>The tests that share one running daemon.</summary>
 [CollectionDefinition(Name)]
